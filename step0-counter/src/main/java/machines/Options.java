@@ -1,0 +1,90 @@
+package machines;
+
+/**
+ * The command line (SPEC section 6): an optional subcommand, then {@code --name value} options.
+ * Anything else is a {@link UsageError}, which {@link Main} prints with the usage line.
+ *
+ * <p>Written by hand rather than with a library: five options fit on one screen, and the reader
+ * sees every rule.
+ */
+public record Options(String command, String host, int port, long tickMs, long autoAdd) {
+    public static final String STEP = "step0-counter";
+    public static final int DEFAULT_PORT = 7070;
+    public static final String USAGE = "usage: java -jar " + STEP + ".jar [bench]"
+            + " [--host ADDRESS] [--port N] [--tick-ms N] [--auto-add N]";
+
+    /** A command line that does not parse; the message says which part and why. */
+    public static final class UsageError extends Exception {
+        public UsageError(String message) {
+            super(message);
+        }
+    }
+
+    public static Options defaults() {
+        return new Options("run", "127.0.0.1", DEFAULT_PORT, 100, 1);
+    }
+
+    public static Options parse(String... args) throws UsageError {
+        Options options = defaults();
+        int i = 0;
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            if (!args[0].equals("bench")) {
+                throw new UsageError("unknown command '" + args[0] + "'");
+            }
+            options = options.with("command", args[0]);
+            i = 1;
+        }
+        for (; i < args.length; i++) {
+            String arg = args[i];
+            String name;
+            String value;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                name = arg;
+                value = args[++i];
+            } else if (arg.startsWith("--")) {
+                throw new UsageError("option " + arg + " needs a value");
+            } else {
+                throw new UsageError("unexpected argument '" + arg + "'");
+            }
+            options = options.with(name.substring(2), value);
+        }
+        return options;
+    }
+
+    private Options with(String name, String value) throws UsageError {
+        switch (name) {
+            case "command":
+                return new Options(value, host, port, tickMs, autoAdd);
+            case "host":
+                if (value.isBlank()) {
+                    throw new UsageError("--host needs an address, got ''");
+                }
+                return new Options(command, value, port, tickMs, autoAdd);
+            case "port":
+                return new Options(command, host, (int) number(name, value, 0, 65535), tickMs, autoAdd);
+            case "tick-ms":
+                return new Options(command, host, port, number(name, value, 1, 60_000), autoAdd);
+            case "auto-add":
+                return new Options(command, host, port, tickMs, number(name, value, 0, Long.MAX_VALUE));
+            default:
+                throw new UsageError("unknown option --" + name);
+        }
+    }
+
+    private static long number(String name, String value, long min, long max) throws UsageError {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says it all
+        }
+        throw new UsageError("--" + name + " must be a whole number from " + min + " to " + max
+                + ", got '" + value + "'");
+    }
+}

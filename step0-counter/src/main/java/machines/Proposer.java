@@ -1,0 +1,119 @@
+package machines;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The proposer: admits inputs into a queue as they arrive, and at every tick folds the queue
+ * into one mempool and applies it.
+ *
+ * <p>It holds the only mutable state of the step, the queue and the latest tick, but no clock
+ * and no threads: {@link #tick} takes the time as an argument. {@link Loop} calls it every
+ * {@code --tick-ms} with the wall clock; tests call it with a virtual one.
+ */
+public final class Proposer {
+    /** An admitted input, queued whole, with the hash the client was given for it. */
+    public record Queued(Input input, byte[] hash) {}
+
+    /** Thrown when the queue is full: the loop is behind, and the client should retry. */
+    public static final class Busy extends RuntimeException {
+        public Busy(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** More txs than this waiting for the next tick, and admission says "busy". */
+    public static final int MAX_QUEUED_TXS = 1_000_000;
+
+    private final byte[] autoAddInput;
+    private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
+    private final Object queueLock = new Object();
+    private List<Queued> queue = new ArrayList<>();
+    private int queuedTxs;
+    private volatile Tick last = Tick.NONE;
+
+    /** {@code autoAdd}: the amount of an {@code add} the server queues for itself every tick. */
+    public Proposer(long autoAdd) {
+        if (autoAdd < 0) {
+            throw new IllegalArgumentException("autoAdd must be >= 0, got " + autoAdd);
+        }
+        this.autoAddInput = autoAdd == 0 ? null : new Input(List.of(), List.of(new Tx.Add(autoAdd))).encode();
+    }
+
+    /** The latest applied tick, or {@link Tick#NONE}. Safe to call from any thread. */
+    public Tick last() {
+        return last;
+    }
+
+    /** Called on the ticking thread after every applied tick, in height order. */
+    public void onTick(Consumer<Tick> listener) {
+        listeners.add(listener);
+    }
+
+    // tag::submit[]
+    /**
+     * Admission: checks the whole input and queues it, or throws {@link BadInput} and changes
+     * nothing. Returns the input's hash, {@code keccak256(bytes)}. Safe to call from any thread.
+     * Throws {@link Busy} instead when {@link #MAX_QUEUED_TXS} are already waiting.
+     */
+    public byte[] submit(byte[] bytes) {
+        Input input = Input.decode(bytes);
+        byte[] hash = Keccak.hash(bytes);
+        synchronized (queueLock) {
+            Server.check(last.state(), input);
+            if (queuedTxs + input.txs().size() > MAX_QUEUED_TXS) {
+                throw new Busy("busy: " + queuedTxs + " txs are waiting for the next tick;"
+                        + " try again shortly");
+            }
+            queue.add(new Queued(input, hash));
+            queuedTxs += input.txs().size();
+        }
+        return hash;
+    }
+    // end::submit[]
+
+    public int queued() {
+        synchronized (queueLock) {
+            return queue.size();
+        }
+    }
+
+    // tag::tick[]
+    /**
+     * One turn of the loop at time {@code now} (milliseconds since the epoch): the queue becomes
+     * one mempool, the server applies it, the listeners hear of it. An empty mempool makes no
+     * tick height, and nothing happens.
+     */
+    public synchronized Optional<Tick> tick(long now) {
+        if (autoAddInput != null) {
+            submit(autoAddInput);
+        }
+        List<Queued> batch;
+        synchronized (queueLock) {
+            batch = queue;
+            queue = new ArrayList<>();
+            queuedTxs = 0;
+        }
+        if (batch.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Input> inputs = new ArrayList<>(batch.size());
+        List<byte[]> hashes = new ArrayList<>(batch.size());
+        for (Queued queued : batch) {
+            inputs.add(queued.input());
+            hashes.add(queued.hash());
+        }
+        Mempool mempool = Mempool.fold(inputs);
+        Server state = Server.apply(last.state(), mempool);
+        Tick tick = new Tick(last.height() + 1, now, mempool, hashes, state);
+        last = tick;
+        for (Consumer<Tick> listener : listeners) {
+            listener.accept(tick);
+        }
+        return Optional.of(tick);
+    }
+    // end::tick[]
+}
