@@ -10,8 +10,10 @@ public final class BadInput extends RuntimeException {
         super(message, null, false, false); // no stack trace: this is an answer, not a crash
     }
 
+    // tag::at[]
     /** The same error, one level further out: {@code at("tx 3")} turns "x" into "tx 3: x". */
     public BadInput at(String where) {
         return new BadInput(where + ": " + getMessage());
     }
+    // end::at[]
 }

@@ -81,6 +81,10 @@ public final class Bench {
             return new Pool(inputs, sum);
         }
 
+        byte[] input(int i) {
+            return inputs.get(i % inputs.size());
+        }
+
         /** The counter after {@code count} inputs from the start of the pool, round and round. */
         BigInteger total(int count) {
             BigInteger total = sum.multiply(BigInteger.valueOf(count / inputs.size()));
@@ -101,7 +105,7 @@ public final class Bench {
     /** The same, no faster than {@code txsPerSecond} (0: as fast as it can). */
     public static Run inProcess(int count, long tickMs, long txsPerSecond)
             throws InterruptedException {
-        Pool pool = Pool.of(POOL_SIZE, 1);
+        Pool pool = Pool.of(Math.min(count, POOL_SIZE), 1);
         Proposer proposer = new Proposer(0);
         CountDownLatch done = doneWhen(proposer, pool.total(count));
         ConcurrentLinkedQueue<Long> ticks = new ConcurrentLinkedQueue<>();
@@ -112,7 +116,7 @@ public final class Bench {
                     long due = start + (long) i * TXS_PER_INPUT * 1_000_000_000L / txsPerSecond;
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
-                submitWhenRoom(proposer, pool.inputs().get(i % POOL_SIZE));
+                submitWhenRoom(proposer, pool.input(i));
             }
             await(done);
         }
@@ -122,7 +126,7 @@ public final class Bench {
 
     /** The same over {@code /ws}, from a client in this process, not waiting between frames. */
     public static Run webSocket(int count, long tickMs) throws Exception {
-        Pool pool = Pool.of(POOL_SIZE, 2);
+        Pool pool = Pool.of(Math.min(count, POOL_SIZE), 2);
         Proposer proposer = new Proposer(0);
         CountDownLatch done = doneWhen(proposer, pool.total(count));
         try (Web web = new Web(proposer).start("127.0.0.1", 0);
@@ -134,7 +138,7 @@ public final class Bench {
                     .join();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                socket.sendBinary(ByteBuffer.wrap(pool.inputs().get(i % POOL_SIZE)), true).join();
+                socket.sendBinary(ByteBuffer.wrap(pool.input(i)), true).join();
             }
             await(answered);
             await(done);

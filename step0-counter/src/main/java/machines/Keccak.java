@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 public final class Keccak {
     private Keccak() {}
 
+    // tag::hash[]
     public static byte[] hash(byte[] data) {
         KeccakDigest digest = new KeccakDigest(256);
         digest.update(data, 0, data.length);
@@ -16,4 +17,5 @@ public final class Keccak {
         digest.doFinal(out, 0);
         return out;
     }
+    // end::hash[]
 }

@@ -21,6 +21,7 @@ public final class Loop implements AutoCloseable {
                 return t;
             });
 
+    // tag::loop[]
     /** Starts ticking; {@code tickNanos} hears how long each tick that applied a mempool took. */
     public Loop(Proposer proposer, long tickMs, LongConsumer tickNanos) {
         thread.scheduleAtFixedRate(() -> {
@@ -36,6 +37,7 @@ public final class Loop implements AutoCloseable {
             }
         }, tickMs, tickMs, TimeUnit.MILLISECONDS);
     }
+    // end::loop[]
 
     public Loop(Proposer proposer, long tickMs) {
         this(proposer, tickMs, nanos -> {});

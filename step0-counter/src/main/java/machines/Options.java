@@ -1,5 +1,7 @@
 package machines;
 
+import java.util.List;
+
 /**
  * The command line (SPEC section 6): an optional subcommand, then {@code --name value} options.
  * Anything else is a {@link UsageError}, which {@link Main} prints with the usage line.
@@ -20,6 +22,8 @@ public record Options(String command, String host, int port, long tickMs, long a
         }
     }
 
+    private static final List<String> NAMES = List.of("host", "port", "tick-ms", "auto-add");
+
     public static Options defaults() {
         return new Options("run", "127.0.0.1", DEFAULT_PORT, 100, 1);
     }
@@ -36,21 +40,23 @@ public record Options(String command, String host, int port, long tickMs, long a
         }
         for (; i < args.length; i++) {
             String arg = args[i];
-            String name;
-            String value;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                name = arg;
-                value = args[++i];
-            } else if (arg.startsWith("--")) {
-                throw new UsageError("option " + arg + " needs a value");
-            } else {
+            if (!arg.startsWith("--")) {
                 throw new UsageError("unexpected argument '" + arg + "'");
             }
-            options = options.with(name.substring(2), value);
+            int equals = arg.indexOf('=');
+            String name = equals > 0 ? arg.substring(2, equals) : arg.substring(2);
+            if (!NAMES.contains(name)) {
+                throw new UsageError("unknown option --" + name);
+            }
+            String value;
+            if (equals > 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new UsageError("option --" + name + " needs a value");
+            }
+            options = options.with(name, value);
         }
         return options;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The proposer: admits inputs into a queue as they arrive, and at every tick folds the queue
@@ -15,6 +17,8 @@ import java.util.function.Consumer;
  * {@code --tick-ms} with the wall clock; tests call it with a virtual one.
  */
 public final class Proposer {
+    private static final Logger log = LoggerFactory.getLogger(Proposer.class);
+
     /** An admitted input, queued whole, with the hash the client was given for it. */
     public record Queued(Input input, byte[] hash) {}
 
@@ -28,7 +32,8 @@ public final class Proposer {
     /** More txs than this waiting for the next tick, and admission says "busy". */
     public static final int MAX_QUEUED_TXS = 1_000_000;
 
-    private final byte[] autoAddInput;
+    /** The server's own {@code add}, queued at every tick when --auto-add is on. */
+    private final Queued autoAdd;
     private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
     private final Object queueLock = new Object();
     private List<Queued> queue = new ArrayList<>();
@@ -40,7 +45,12 @@ public final class Proposer {
         if (autoAdd < 0) {
             throw new IllegalArgumentException("autoAdd must be >= 0, got " + autoAdd);
         }
-        this.autoAddInput = autoAdd == 0 ? null : new Input(List.of(), List.of(new Tx.Add(autoAdd))).encode();
+        if (autoAdd == 0) {
+            this.autoAdd = null;
+        } else {
+            Input input = new Input(List.of(), List.of(new Tx.Add(autoAdd)));
+            this.autoAdd = new Queued(input, Keccak.hash(input.encode()));
+        }
     }
 
     /** The latest applied tick, or {@link Tick#NONE}. Safe to call from any thread. */
@@ -48,9 +58,13 @@ public final class Proposer {
         return last;
     }
 
-    /** Called on the ticking thread after every applied tick, in height order. */
-    public void onTick(Consumer<Tick> listener) {
+    /**
+     * Calls {@code listener} on the ticking thread after every applied tick, in height order,
+     * until the returned {@code Runnable} is run.
+     */
+    public Runnable onTick(Consumer<Tick> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     // tag::submit[]
@@ -68,10 +82,14 @@ public final class Proposer {
                 throw new Busy("busy: " + queuedTxs + " txs are waiting for the next tick;"
                         + " try again shortly");
             }
-            queue.add(new Queued(input, hash));
-            queuedTxs += input.txs().size();
+            enqueue(new Queued(input, hash));
         }
         return hash;
+    }
+
+    private void enqueue(Queued queued) {
+        queue.add(queued);
+        queuedTxs += queued.input().txs().size();
     }
     // end::submit[]
 
@@ -88,11 +106,11 @@ public final class Proposer {
      * tick height, and nothing happens.
      */
     public synchronized Optional<Tick> tick(long now) {
-        if (autoAddInput != null) {
-            submit(autoAddInput);
-        }
         List<Queued> batch;
         synchronized (queueLock) {
+            if (autoAdd != null) {
+                enqueue(autoAdd); // the server's own input: always valid, never "busy"
+            }
             batch = queue;
             queue = new ArrayList<>();
             queuedTxs = 0;
@@ -111,7 +129,11 @@ public final class Proposer {
         Tick tick = new Tick(last.height() + 1, now, mempool, hashes, state);
         last = tick;
         for (Consumer<Tick> listener : listeners) {
-            listener.accept(tick);
+            try {
+                listener.accept(tick);
+            } catch (RuntimeException e) { // one failing listener must not starve the others
+                log.error("a tick listener failed", e);
+            }
         }
         return Optional.of(tick);
     }

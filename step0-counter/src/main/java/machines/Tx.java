@@ -66,6 +66,7 @@ public sealed interface Tx {
     }
     // end::decode[]
 
+    // tag::method-name[]
     private static String methodName(byte[] name) {
         if (name.length == 0) {
             throw new BadInput("method must not be empty");
@@ -86,4 +87,5 @@ public sealed interface Tx {
                     + " (" + String.join(", ", names) + "), got " + args.size());
         }
     }
+    // end::method-name[]
 }

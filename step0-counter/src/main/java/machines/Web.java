@@ -37,6 +37,7 @@ public final class Web implements AutoCloseable {
         return t;
     });
     private final Javalin app;
+    private final Runnable stopListening;
 
     public Web(Proposer proposer) {
         this.proposer = proposer;
@@ -66,7 +67,7 @@ public final class Web implements AutoCloseable {
                         .json(Json.error("internal error: " + e));
             });
         });
-        proposer.onTick(tick -> {
+        stopListening = proposer.onTick(tick -> {
             if (!sockets.isEmpty()) {
                 broadcaster.execute(() -> broadcast(Json.write(Json.tickEvent(tick))));
             }
@@ -108,6 +109,7 @@ public final class Web implements AutoCloseable {
     }
     // end::post[]
 
+    // tag::ws[]
     private void wsInput(WsBinaryMessageContext ctx) {
         ByteBuffer data = ctx.data();
         String answer;
@@ -125,6 +127,7 @@ public final class Web implements AutoCloseable {
         }
         ctx.send(answer);
     }
+    // end::ws[]
 
     private static String tooLarge(long size) {
         return (size < 0 ? "the input" : "the input of " + size + " bytes")
@@ -141,6 +144,7 @@ public final class Web implements AutoCloseable {
 
     @Override
     public void close() {
+        stopListening.run();
         app.stop();
         broadcaster.shutdown();
         try {
