@@ -3,8 +3,8 @@ package machines;
 import java.math.BigInteger;
 
 /**
- * The server machine: the root of the tree, one per process. In step 0 its whole state is a
- * counter, and it has no children yet.
+ * The server machine: the root of the tree, one per process. Its whole state is a counter, and
+ * it has no children yet.
  *
  * <p>Everything here is pure: {@link #apply} takes a state and a mempool and returns the next
  * state, with no clock, threads or I/O. The proposer loop, the web page and the command line are
@@ -16,11 +16,11 @@ public record Server(BigInteger counter) {
     // tag::check[]
     /**
      * Admission, after {@link Input#decode} has read every tx: throws {@link BadInput} unless
-     * this state can take the input. In step 0 the only question is the path.
+     * this state can take the input. Until the server has children, the only question is the path.
      */
     public static void check(Server state, Input input) {
         if (!input.path().isEmpty()) {
-            throw new BadInput("path 0: step 0 has no child machines, so "
+            throw new BadInput("path 0: the server has no child machines yet, so "
                     + input.path().get(0) + " names nothing");
         }
     }
@@ -30,7 +30,7 @@ public record Server(BigInteger counter) {
     /** The machine's step: the state after applying one mempool. Pure. */
     public static Server apply(Server state, Mempool mempool) {
         if (!mempool.keys().isEmpty()) {
-            throw new BadInput("step 0 has no child machines, but the mempool names "
+            throw new BadInput("the server has no child machines yet, but the mempool names "
                     + mempool.keys().get(0));
         }
         BigInteger counter = state.counter();

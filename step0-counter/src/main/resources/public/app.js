@@ -22,7 +22,10 @@ const log = createLog($('log'), $('log-waiting'), view => inspector.pin(view));
 
 /** Ticks and GET /api/state race each other: only a newer height may change the counter. */
 let shownHeight = -1;
-/** What each input sent was, oldest first: the server answers them in the order it got them. */
+/**
+ * What each input sent was, and the height when it was sent, oldest first: the server answers
+ * them in the order it got them.
+ */
 let unanswered = [];
 /** Hashes of our accepted inputs, until a tick says it applied them. */
 const accepted = new Set();
@@ -96,7 +99,7 @@ function send(amount) {
   try {
     const bytes = input([], [add(amount)]); // [path, txs]: empty path, for the server
     server.send(bytes);
-    unanswered.push(what);
+    unanswered.push({ what, after: latestTick.height });
     showSent(what, bytes);
   } catch (e) {
     showError(`${what}: ${e.message}`);
@@ -105,18 +108,22 @@ function send(amount) {
 // end::send[]
 
 function onAccepted(hash) {
-  unanswered.shift();
+  const sent = unanswered.shift();
   accepted.add(hash);
   hideError();
   if (unanswered.length === 0) { // the answer to the last input sent
     lastHash = hash;
     showAnswer(`accepted as ${hash.slice(0, 10)}…, waiting for the next tick`);
   }
-  noteApplied(latestTick); // in case the tick was quicker than the answer
+  // In case the tick was quicker than the answer; an older tick may hold the same input (the
+  // same bytes have the same hash), but not this one.
+  if (sent && latestTick.height > sent.after) {
+    noteApplied(latestTick);
+  }
 }
 
 function onRejected(message) {
-  const what = unanswered.shift();
+  const what = unanswered.shift()?.what;
   showError(what ? `${what}: ${message}` : message);
   if (unanswered.length === 0) {
     showAnswer('rejected', true);

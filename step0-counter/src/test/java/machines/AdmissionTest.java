@@ -67,7 +67,7 @@ class AdmissionTest {
         child[31] = 1;
         byte[] bytes = new Input(List.of(Id.of(child)), List.of(new Tx.Add(1))).encode();
         BadInput thrown = assertThrows(BadInput.class, () -> proposer.submit(bytes));
-        assertEquals("path 0: step 0 has no child machines, so 0x"
+        assertEquals("path 0: the server has no child machines yet, so 0x"
                 + "0000000000000000000000000000000000000000000000000000000000000001 names nothing",
                 thrown.getMessage());
         assertEquals(0, proposer.queued());

@@ -160,6 +160,18 @@ class VisualizerTest {
     }
 
     @Test
+    void theSameInputTwiceMarksBothTicksAsYours() {
+        open();
+        click("add-1");
+        waitForText("counter", "1");
+
+        click("add-1"); // the same bytes, so the same hash as the input in tick 1
+
+        waitForText("sent-answer", "applied at tick #2");
+        assertTrue(newestTick().getText().contains("yours"), newestTick().getText());
+    }
+
+    @Test
     void aHugeMempoolShowsOnlyItsFirstTxsAndBytes() {
         open();
         List<Tx> txs = Collections.nCopies(100_000, new Tx.Add(1));
