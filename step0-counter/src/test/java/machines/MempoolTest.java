@@ -56,7 +56,7 @@ class MempoolTest {
         assertArrayEquals(Hex.parse("0xc8c0c6c58361646405"), Rlp.encode(mempool.encode()));
 
         Mempool nested = Mempool.fold(List.of(to(List.of(id(1)), 1), to(List.of(), 2)));
-        RlpList values = (RlpList) ((RlpList) nested.encode()).getValues().get(1);
+        RlpList values = (RlpList) nested.encode().getValues().get(1);
         assertEquals(2, values.getValues().size()); // the child's mempool, then the own tx
         assertEquals(nested, Mempool.decode(Rlp.decode(Rlp.encode(nested.encode()))));
     }
