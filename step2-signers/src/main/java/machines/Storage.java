@@ -134,10 +134,6 @@ public final class Storage implements AutoCloseable {
         }
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     // tag::head[]
     /**
      * Where the chain ends, as the root says, after checking that the root, the index and the
